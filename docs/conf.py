@@ -1,0 +1,27 @@
+"""Sphinx configuration: furo theme, MyST markdown; built with -W (warnings are errors)."""
+
+from __future__ import annotations
+
+import dropout_model
+
+project = "dropout_model"
+author = "dropout_model developers"
+copyright = "2026, dropout_model developers"  # noqa: A001
+release = dropout_model.__version__
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+]
+source_suffix = {".md": "markdown"}
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+exclude_patterns = ["_build"]
+html_theme = "furo"
+html_title = "dropout_model"
+language = "en"
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+nitpicky = False
+suppress_warnings = ["myst.xref_missing"]

@@ -1,0 +1,100 @@
+"""The house has five floors (DESIGN §1): imports only point down. Checked from the source."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import dropout_model as dm
+
+PKG = Path(__file__).resolve().parents[1] / "src" / "dropout_model"
+
+FLOOR_1 = {"errors", "thaitext", "ids", "findings"}
+FLOOR_2 = {"thaidate"}
+FLOOR_3 = {"_model", "project", "student", "risk", "scholarship", "caseload"}
+FLOOR_4 = {"rules", "printout", "convert", "redact", "strategies"}
+FLOOR_5 = {"cli", "__main__"}
+
+
+def floor_of(top: str) -> int:
+    for n, names in enumerate((FLOOR_1, FLOOR_2, FLOOR_3, FLOOR_4, FLOOR_5), start=1):
+        if top in names:
+            return n
+    msg = f"module dropout_model.{top} is on no floor: add it to DESIGN §1 and to this test"
+    raise AssertionError(msg)
+
+
+def modules() -> list[Path]:
+    return sorted(p for p in PKG.rglob("*.py") if p.name != "__init__.py" or p.parent != PKG)
+
+
+def top_name(path: Path) -> str:
+    rel = path.relative_to(PKG)
+    return rel.parts[0].removesuffix(".py")
+
+
+def imported(path: Path) -> set[str]:
+    """Top-level package modules and third-party roots imported by ``path`` (any depth)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            if node.module == "dropout_model":
+                names.update(f"dropout_model.{alias.name}" for alias in node.names)
+            else:
+                names.add(node.module)
+    return names
+
+
+def package_imports(path: Path) -> set[str]:
+    return {n.split(".")[1] for n in imported(path) if n.startswith("dropout_model.") and "." in n}
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(PKG)))
+def test_imports_point_down(path: Path) -> None:
+    me = top_name(path)
+    mine = floor_of(me)
+    for other in package_imports(path) - {me}:
+        theirs = floor_of(other)
+        if mine == 1:
+            assert other == "errors", f"{me} (floor 1) imports {other}: floor 1 imports only errors"
+        elif mine == 4 and theirs == 4:
+            assert (me, other) == ("strategies", "rules"), (
+                f"{me} imports {other}: floor-4 modules stand side by side"
+            )
+        else:
+            assert theirs < mine or (mine == theirs == 3), f"{me} (floor {mine}) imports {other}"
+        assert other != "cli", f"{me} imports the CLI"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in modules() if floor_of(top_name(p)) <= 3],
+    ids=lambda p: str(p.relative_to(PKG)),
+)
+def test_model_and_below_import_no_serialiser_or_hypothesis(path: Path) -> None:
+    roots = {n.split(".")[0] for n in imported(path)}
+    assert not roots & {"cattrs", "hypothesis", "msgspec", "pydantic"}
+
+
+def test_plain_import_does_not_import_hypothesis() -> None:
+    code = (
+        "import sys, dropout_model\n"
+        "bad = sorted(m for m in ('hypothesis', 'pytest') if m in sys.modules)\n"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""
+
+
+def test_public_names_are_sorted_and_importable() -> None:
+    assert list(dm.__all__) == sorted(dm.__all__)
+    for name in dm.__all__:
+        assert hasattr(dm, name), name
