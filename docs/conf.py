@@ -6,7 +6,7 @@ import dropout_model
 
 project = "dropout_model"
 author = "dropout_model developers"
-copyright = "2026, dropout_model developers"  # noqa: A001
+copyright = "2026, dropout_model developers"
 release = dropout_model.__version__
 
 extensions = [
