@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import dropout_model
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "dropout_model"
 author = "dropout_model developers"
@@ -13,6 +18,7 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "rule_catalogue",  # writes rules.md from dropout_model.rules.rule_catalogue()
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist"]
