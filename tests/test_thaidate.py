@@ -1412,3 +1412,17 @@ def test_datetimes_work_wherever_dates_do() -> None:
     assert AcademicYear(2442).contains(dt)
     assert Term.of(dt) == Term(AcademicYear(2442), 2)
     assert Term(AcademicYear(2442), 2).contains(dt)
+
+
+@pytest.mark.parametrize("text", ["2566-01-31", "2566-01-31 00:00:00", "2400-01-01", "9999-12-31"])
+def test_iso_with_a_be_looking_year_is_refused_in_auto_mode(text: str) -> None:
+    with pytest.raises(ThaiDateError, match="looks like a BE year"):
+        parse_date(text)
+    year = int(text[:4])
+    assert parse_date(text, era="ce").year == year
+    assert parse_date(text, era="be").year == year  # ISO is CE whatever the era
+
+
+@pytest.mark.parametrize("text", ["2399-12-31", "2023-01-31", "0001-01-01"])
+def test_iso_below_2400_is_read_as_ce(text: str) -> None:
+    assert parse_date(text).isoformat() == text

@@ -390,6 +390,9 @@ _ISO: Final = re.compile(
        \s?(?:z|[+-](?P<tzh>[0-9]{2}):?(?P<tzm>[0-9]{2}))?)?""",
     re.VERBOSE,
 ).fullmatch
+# An ISO year from here on is far more likely a BE year written in ISO form by a
+# Thai-locale export than a CE date five centuries ahead: era="auto" refuses it.
+_ISO_BE_SUSPECT: Final = 2400
 _FORMS: Final = "31/01/2566, 31 ม.ค. 66, 31 มกราคม พ.ศ. 2566 or ISO 2023-01-31"
 
 
@@ -420,7 +423,10 @@ def parse_date(
     ``วันที่ 31 ก.พ 2566``, ``31 January 2023``, ``January 31, 2023``), Thai
     digits, an optional weekday (``วันอังคารที่ 31 มกราคม 2566``, checked), an
     optional era (พ.ศ., ค.ศ., B.E., C.E., A.D.), and ISO 8601 dates with an
-    optional time (``2022-10-01 00:00:00``), which are always CE.
+    optional time (``2022-10-01 00:00:00``), which are always CE. With
+    ``era="auto"`` an ISO year of 2400 or more is refused rather than read
+    five centuries ahead (Thai-locale exports write BE years in ISO form,
+    ``2566-01-31``); ``era="ce"`` or ``"be"`` accepts it as CE.
 
     Years:
 
@@ -462,7 +468,8 @@ def parse_date(
                 return date(y - BE_OFFSET, month, int(day))
             except ValueError:
                 pass  # the general path explains why
-    elif (iso := _FAST_ISO(text)) is not None:  # ISO is CE whatever the era
+    # ISO is CE; with era="auto" a year from 2400 takes the slow path, which refuses it.
+    elif (iso := _FAST_ISO(text)) is not None and (era != "auto" or text < "2400"):
         year, month, day, hour, minute, second = map(int, iso.groups("0"))
         if hour < 24 and minute < 60 and second < 60:
             try:
@@ -482,7 +489,7 @@ def _parse(text: str, era: str, historical: bool, pivot: int | None) -> date:
         )
     s = _prepare(text, "a date")
     if (m := _ISO(s)) is not None:
-        return _iso(text, m)
+        return _iso(text, m, era)
     m = _DMY(s) or _MDY(s)
     if m is None:
         raise ThaiDateError(f"cannot read {_show(text)} as a date: write it as {_FORMS}")
@@ -532,12 +539,19 @@ def _year(
     return value, is_be
 
 
-def _iso(text: str, m: re.Match[str]) -> date:
+def _iso(text: str, m: re.Match[str], era: str) -> date:
     hour, minute, second = (int(m[k] or 0) for k in ("hour", "minute", "second"))
     tzh, tzm = int(m["tzh"] or 0), int(m["tzm"] or 0)
     if hour > 23 or minute > 59 or second > 59 or tzh > 23 or tzm > 59:
         raise ThaiDateError(f"{_show(text)}: the time of day is out of range")
-    result = _ce_date(int(m["year"]), int(m["month"]), int(m["day"]))
+    year = int(m["year"])
+    if era == "auto" and year >= _ISO_BE_SUSPECT:
+        raise ThaiDateError(
+            f"{_show(text)}: ISO dates are CE, but {year} looks like a BE year written in ISO "
+            f"form (that would be CE {year - BE_OFFSET}); correct the source, or pass era='ce' "
+            f"to accept CE {year}"
+        )
+    result = _ce_date(year, int(m["month"]), int(m["day"]))
     if isinstance(result, str):
         raise ThaiDateError(f"{_show(text)}: {result}")
     return result
