@@ -100,3 +100,9 @@ def test_text_mentions_code_and_message(lang: str) -> None:
     assert ("P002 message" if lang == "en" else "P002 ข้อความ") in out
     assert "2022-09-30" in out
     assert "7" in out
+
+
+def test_filter_takes_one_code_as_a_string() -> None:
+    fs = Findings([make("P002", Severity.ERROR), make("P003", Severity.WARNING)])
+    assert fs.filter(select="P002") == fs.filter(select=["P002"]) == Findings([fs[0]])
+    assert fs.filter(ignore="P002") == Findings([fs[1]])

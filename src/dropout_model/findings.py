@@ -94,6 +94,14 @@ def _plain(value: Value) -> str | int | None:
     return value.isoformat()
 
 
+def _shorten(value: Value, width: int | None) -> str:
+    text = str(_plain(value))
+    if width is None:
+        return text
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
 @attrs.frozen
 class Finding:
     """One problem found in the data; never carries personal data.
@@ -112,8 +120,12 @@ class Finding:
     subject: str | None = None
     line: int | None = None
 
-    def text(self, lang: Literal["en", "th"] = "en") -> str:
-        """A one-line rendering: ``P002 error at end: ... (observed ..., expected ...)``."""
+    def text(self, lang: Literal["en", "th"] = "en", *, width: int | None = 80) -> str:
+        """A one-line rendering: ``P002 error at end: ... (observed ..., expected ...)``.
+
+        Observed and expected values longer than ``width`` characters are
+        shortened with "…" and put on one line (``width=None`` keeps them whole).
+        """
         if lang == "th":
             severity, message = self.severity.label_th, self.message_th
             seen, want = "พบ", "ควรเป็น"
@@ -129,11 +141,12 @@ class Finding:
             )
         extra = []
         if self.observed is not None:
-            extra.append(f"{seen} {_plain(self.observed)}")
+            extra.append(f"{seen} {_shorten(self.observed, width)}")
         if self.expected is not None:
-            extra.append(f"{want} {_plain(self.expected)}")
+            extra.append(f"{want} {_shorten(self.expected, width)}")
         tail = f" ({', '.join(extra)})" if extra else ""
-        return f"{self.code} {severity} at {where}: {message}{tail}"
+        at = "ที่" if lang == "th" else "at"
+        return f"{self.code} {severity} {at} {where}: {message}{tail}"
 
     def to_dict(self) -> dict[str, str | int | None]:
         """A JSON-ready dict (dates as ISO text, decimals as strings)."""
@@ -148,6 +161,12 @@ class Finding:
             "subject": self.subject,
             "line": self.line,
         }
+
+
+def _codes(selectors: str | Iterable[str] | None) -> tuple[str, ...] | None:
+    if selectors is None:
+        return None
+    return (selectors,) if isinstance(selectors, str) else tuple(selectors)
 
 
 def matches_code(code: str, selectors: Iterable[str]) -> bool:
@@ -247,11 +266,21 @@ class Findings(Sequence[Finding]):
         return {s: Findings(groups[s]) for s in sorted(groups, reverse=True)}
 
     def filter(
-        self, *, select: Iterable[str] | None = None, ignore: Iterable[str] | None = None
+        self,
+        *,
+        select: str | Iterable[str] | None = None,
+        ignore: str | Iterable[str] | None = None,
     ) -> Findings:
-        """Keep findings whose code matches ``select`` (all when None) and not ``ignore``."""
-        sel = tuple(select) if select is not None else None
-        ign = tuple(ignore) if ignore is not None else ()
+        """Keep findings whose code matches ``select`` (all when None) and not ``ignore``.
+
+        Each takes one code or prefix, or several (``"P002"``, ``["R", "S003"]``).
+
+        >>> fs = Findings([Finding("P002", Severity.ERROR, "end", "m", "m")])
+        >>> len(fs.filter(select="P002")), len(fs.filter(select="P0")), len(fs.filter(ignore="P"))
+        (1, 1, 0)
+        """
+        sel = _codes(select)
+        ign = _codes(ignore) or ()
         return self._where(
             lambda f: (sel is None or matches_code(f.code, sel)) and not matches_code(f.code, ign)
         )
