@@ -26,18 +26,20 @@ ISSUE = {
     "C001": E, "C002": E, "C003": N,
 }  # fmt: skip
 AS_OF_RULES = {"R008": E, "S011": E, "A004": E, "F007": E}
+#: The printout reader's codes, as issue 5 lists them.
+EXTRACTION = {"X001": E, "X002": W, "X003": N, "X004": N}
 
 
 def test_codes_and_severities_are_those_of_the_issue() -> None:
     got = {e.code: e.severity for e in rule_catalogue()}
-    assert got == {**ISSUE, **AS_OF_RULES}
+    assert got == {**ISSUE, **AS_OF_RULES, **EXTRACTION}
 
 
 def test_catalogue_order_and_uniqueness() -> None:
     codes = [e.code for e in rule_catalogue()]
     assert len(codes) == len(set(codes))
     families = "".join(dict.fromkeys(c[0] for c in codes))
-    assert families == "PRSAFC"
+    assert families == "PRSAFCX"
     for prefix in families:
         mine = [c for c in codes if c[0] == prefix]
         assert mine == sorted(mine)
@@ -45,7 +47,7 @@ def test_catalogue_order_and_uniqueness() -> None:
 
 @pytest.mark.parametrize("entry", rule_catalogue(), ids=lambda e: e.code)
 def test_every_entry_is_documented(entry: CatalogueEntry) -> None:
-    assert re.fullmatch(r"[PRSAFC][0-9]{3}", entry.code)
+    assert re.fullmatch(r"[PRSAFCX][0-9]{3}", entry.code)
     for text in (entry.title_en, entry.checks, entry.why, entry.fix, entry.applies_to):
         assert text.strip()
         assert text == text.strip()
@@ -104,3 +106,11 @@ def test_the_docs_extension_writes_the_page(tmp_path: Path) -> None:
     app = App()
     assert ext.setup(app)["parallel_read_safe"] is True
     assert app.hooks == ["builder-inited"]
+
+
+def test_the_reader_reports_only_catalogued_x_codes() -> None:
+    from dropout_model.printout import parse_printout, sample_text  # noqa: PLC0415
+
+    found = {f.code for f in parse_printout(sample_text()).findings}
+    assert found <= set(EXTRACTION)
+    assert found >= {"X002", "X004"}

@@ -33,6 +33,7 @@ FAMILIES: tuple[tuple[str, str, str], ...] = (
     ("A", "Risk assessments", "การคัดกรองความเสี่ยง"),
     ("F", "Financial support", "ทุนและการช่วยเหลือทางการเงิน"),
     ("C", "Caseload, across records", "ข้อมูลทั้งชุด"),
+    ("X", "Extraction from a printout", "การอ่านเอกสารรายงาน"),
 )
 _ORDER = {prefix: n for n, (prefix, _, _) in enumerate(FAMILIES)}
 
@@ -98,11 +99,71 @@ def _entry(r: Rule) -> CatalogueEntry:
     )
 
 
-_CATALOGUE: tuple[CatalogueEntry, ...] = tuple(_entry(r) for r in ALL_RULES)
+_PRINTOUT = "printout text (found by parse_printout, in Printout.findings)"
+_FORM_SOURCE = (
+    "The BMA monitoring system's printout แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ, "
+    "as in the bundled sample of project 50490000-3632."
+)
+
+#: The printout reader's findings. They are reported while reading, not by
+#: validate(), but belong to the same catalogue so that every code is documented.
+EXTRACTION: tuple[CatalogueEntry, ...] = (
+    CatalogueEntry(
+        "X001",
+        "Field missing or unreadable in a printout",
+        "ไม่พบข้อมูลหรืออ่านข้อมูลในเอกสารไม่ได้",
+        Severity.ERROR,
+        "Every field of sections 1.1-1.6 and every part of each progress report (date, "
+        "progress, disbursement, plan and target status) is present and readable; the finding "
+        "gives the line.",
+        _FORM_SOURCE + " A value the reader cannot find would otherwise be silently empty.",
+        "Look at the line named: fill the value in the monitoring system and print again, or "
+        "enter it by hand.",
+        _PRINTOUT,
+    ),
+    CatalogueEntry(
+        "X002",
+        "Copies of one project disagree",
+        "เอกสารฉบับต่าง ๆ ของโครงการเดียวกันไม่ตรงกัน",
+        Severity.WARNING,
+        "When a file holds the same project printed more than once, each field of each copy "
+        "equals the first copy's; one finding per differing field, with both values.",
+        _FORM_SOURCE + " The sample holds two copies that differ in wording and plan alignment.",
+        "Decide which copy is right and correct the project in the monitoring system.",
+        _PRINTOUT,
+    ),
+    CatalogueEntry(
+        "X003",
+        "Question mark where a character was lost in export",
+        "เครื่องหมาย ? แทนอักขระที่หายไประหว่างการส่งออก",
+        Severity.INFO,
+        "Text fields hold no '?' standing for a character the export could not encode "
+        "(quotes, dashes); one finding per field.",
+        _FORM_SOURCE + " The sample prints ?เรียนฟรีชุดฟรีไม่มีเก็บเพิ่ม? for quoted text.",
+        "Check the text against the source; export again as UTF-8 if you can.",
+        _PRINTOUT,
+    ),
+    CatalogueEntry(
+        "X004",
+        "Report put back together across page headers",
+        "รายงานถูกแบ่งด้วยหัวกระดาษและนำมาต่อกัน",
+        Severity.INFO,
+        "A progress report (or a field) that page headers split into fragments was joined "
+        "again; the finding counts the fragments.",
+        _FORM_SOURCE + " Report 4 of the sample's first copy is split over four fragments.",
+        "Nothing to fix; check the joined report if the printout looks unusual.",
+        _PRINTOUT,
+    ),
+)
+
+_CATALOGUE: tuple[CatalogueEntry, ...] = (*(_entry(r) for r in ALL_RULES), *EXTRACTION)
 
 
 def rule_catalogue() -> tuple[CatalogueEntry, ...]:
-    """Every rule: code, English and Thai title, severity, what it checks, why (source), fix."""
+    """Every rule: code, English and Thai title, severity, what it checks, why (source), fix.
+
+    The printout reader's codes (X001–X004) are listed too, after the rules.
+    """
     return _CATALOGUE
 
 
