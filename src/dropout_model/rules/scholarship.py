@@ -9,6 +9,7 @@ dictionary (linear time).
 from __future__ import annotations
 
 import bisect
+from decimal import Decimal
 from typing import TYPE_CHECKING, cast
 
 from dropout_model.findings import Severity
@@ -21,7 +22,6 @@ from dropout_model.student import ExitReason
 if TYPE_CHECKING:
     import datetime as _dt
     from collections.abc import Iterator
-    from decimal import Decimal
 
     from dropout_model.caseload import Caseload
     from dropout_model.findings import Finding
@@ -71,6 +71,8 @@ def f001(r: Rule, sch: Scholarship, env: Env) -> Iterator[Finding]:
     if rate is None:
         return
     cap = rate if sch.term is None else rate * env.config.term_share
+    if cap == cap.to_integral_value():  # 1500.0 reads as 1500 baht
+        cap = cap.quantize(Decimal(1))
     if sch.amount > cap:
         per = "a year" if sch.term is None else f"for term {sch.term}"
         per_th = "ต่อปี" if sch.term is None else f"สำหรับภาคเรียนที่ {sch.term}"
