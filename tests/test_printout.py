@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import importlib
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -47,6 +46,7 @@ from dropout_model.project import (
     Target,
     TargetStatus,
 )
+from dropout_model.rules import validate
 from dropout_model.thaidate import FiscalYear
 from dropout_model.thaitext import to_thai_digits
 
@@ -279,10 +279,6 @@ def test_sample_x003_counts(sample: Printout) -> None:
 
 
 def test_sample_copies_break_the_expected_rules(sample: Printout) -> None:
-    rules = importlib.import_module("dropout_model.rules")
-    validate = getattr(rules, "validate", None)
-    if validate is None:
-        pytest.skip("dropout_model.rules.validate is not written yet (issue 4)")
     for project in sample.copies:
         codes = validate(project).codes
         assert {"P002", "P003", "P006", "R004"} <= codes

@@ -22,6 +22,7 @@ import dropout_model as dm
 import dropout_model.strategies as ds
 from dropout_model.errors import DropoutModelError, InvalidValueError, ThaiDateError
 from dropout_model.ids import citizen_id_check_digit
+from dropout_model.rules import validate
 from dropout_model.strategies import _valid
 from dropout_model.thaidate import AcademicYear, FiscalYear, Term
 
@@ -35,7 +36,7 @@ BANGKOK_DISTRICTS = 50
 
 def test_all_is_sorted_and_complete() -> None:
     assert list(ds.__all__) == sorted(ds.__all__)
-    assert set(ds.__all__) == {*_valid.__all__, "violating"}
+    assert set(ds.__all__) == {*_valid.__all__, "FUTURE", "violating", "violating_codes"}
     for name in ds.__all__:
         assert hasattr(ds, name), name
 
@@ -659,11 +660,7 @@ def test_caseload_project_flag(with_project: bool, data: st.DataObject) -> None:
 
 
 def _validate() -> Any:
-    rules = pytest.importorskip("dropout_model.rules")
-    found = getattr(rules, "validate", None)
-    if found is None:
-        pytest.skip("dropout_model.rules.validate is not there yet")
-    return found
+    return validate
 
 
 @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
@@ -765,3 +762,16 @@ def test_minimal_caseload_with_a_scholarship_has_one_student() -> None:
     assert len(cl.students) == 1
     assert len(cl.scholarships) == 1
     assert cl.scholarships[0].disbursements == ()
+
+
+def test_import_without_hypothesis_names_the_extra() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['hypothesis'] = None  # as if it were not installed\n"
+        "try:\n"
+        "    import dropout_model.strategies\n"
+        "except ImportError as e:\n"
+        "    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pip install 'dropout-model[strategies]'" in out.stdout

@@ -8,6 +8,15 @@ package registers a strategy for every public model type, so that
 
 from __future__ import annotations
 
+try:
+    import hypothesis  # noqa: F401 - fail here, with the fix in the message
+except ImportError as e:  # pragma: no cover - exercised in a subprocess test
+    msg = (
+        "dropout_model.strategies needs hypothesis: "
+        "install the extra with  pip install 'dropout-model[strategies]'"
+    )
+    raise ImportError(msg) from e
+
 from dropout_model.strategies._valid import (
     PROGRAMME_END,
     PROGRAMME_START,
