@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Self
 
@@ -18,12 +19,11 @@ from dropout_model.errors import InvalidTypeError, InvalidValueError
 from dropout_model.thaitext import normalize
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     import attrs
 
 __all__ = [
     "ThaiEnum",
+    "Validator",
     "frozenset_of",
     "instance_of",
     "tuple_of",
@@ -38,6 +38,9 @@ __all__ = [
     "v_percent",
     "v_str",
 ]
+
+#: The shape of an attrs validator.
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)

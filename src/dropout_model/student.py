@@ -272,13 +272,15 @@ class VocationalTraining:
     )
 
 
-def _check_pathway_details(instance: Pathway, _: object, __: object) -> None:
-    if instance.online is not None and instance.kind is not PathwayKind.ONLINE_LEARNING:
-        msg = f"online learning details given for a {instance.kind.value} pathway"
-        raise InvalidValueError(msg)
-    if instance.vocational is not None and instance.kind is not PathwayKind.VOCATIONAL_TRAINING:
-        msg = f"vocational training details given for a {instance.kind.value} pathway"
-        raise InvalidValueError(msg)
+def _details_for(kind: PathwayKind, what: str) -> m.Validator:
+    """A validator: the field may hold details only on a pathway of ``kind``."""
+
+    def check(instance: Pathway, _: object, value: object) -> None:
+        if value is not None and instance.kind is not kind:
+            msg = f"{what} details given for a {instance.kind.value} pathway"
+            raise InvalidValueError(msg)
+
+    return check
 
 
 @attrs.frozen
@@ -291,11 +293,18 @@ class Pathway:
         default=None, validator=m.instance_of(Decider, optional=True)
     )
     online: OnlineLearning | None = attrs.field(
-        default=None, validator=m.instance_of(OnlineLearning, optional=True)
+        default=None,
+        validator=[
+            m.instance_of(OnlineLearning, optional=True),
+            _details_for(PathwayKind.ONLINE_LEARNING, "online learning"),
+        ],
     )
     vocational: VocationalTraining | None = attrs.field(
         default=None,
-        validator=[m.instance_of(VocationalTraining, optional=True), _check_pathway_details],
+        validator=[
+            m.instance_of(VocationalTraining, optional=True),
+            _details_for(PathwayKind.VOCATIONAL_TRAINING, "vocational training"),
+        ],
     )
 
 
