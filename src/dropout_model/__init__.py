@@ -7,6 +7,9 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from dropout_model import thaidate, thaitext
 from dropout_model.caseload import Caseload
 from dropout_model.errors import (
@@ -66,7 +69,46 @@ from dropout_model.student import (
     VocationalTraining,
 )
 
+if TYPE_CHECKING:
+    from dropout_model.convert import from_json, structure, to_json, unstructure
+    from dropout_model.printout import Printout, parse_printout, read_printout
+    from dropout_model.redact import redact
+    from dropout_model.rules import RuleConfig, check, rule_catalogue, validate
+
 __version__ = "0.1.0.dev0"
+
+# Floor-4 names are imported on first use, so that `import dropout_model` stays
+# light: the rules, the printout reader and the cattrs converter load only when
+# a program asks for them.
+_LAZY = {
+    "Printout": "dropout_model.printout",
+    "RuleConfig": "dropout_model.rules",
+    "check": "dropout_model.rules",
+    "from_json": "dropout_model.convert",
+    "parse_printout": "dropout_model.printout",
+    "read_printout": "dropout_model.printout",
+    "redact": "dropout_model.redact",
+    "rule_catalogue": "dropout_model.rules",
+    "structure": "dropout_model.convert",
+    "to_json": "dropout_model.convert",
+    "unstructure": "dropout_model.convert",
+    "validate": "dropout_model.rules",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module 'dropout_model' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __all__ = [
     "Agency",
@@ -97,6 +139,7 @@ __all__ = [
     "PlanRef",
     "PlanStatus",
     "PovertyClass",
+    "Printout",
     "PrintoutError",
     "ProgressReport",
     "Project",
@@ -106,6 +149,7 @@ __all__ = [
     "RiskFactor",
     "RiskLevel",
     "RiskThresholds",
+    "RuleConfig",
     "Scholarship",
     "ScholarshipKind",
     "ScholarshipStatus",
@@ -121,7 +165,17 @@ __all__ = [
     "ValidationError",
     "VocationalTraining",
     "__version__",
+    "check",
     "derive_risk_level",
+    "from_json",
+    "parse_printout",
+    "read_printout",
+    "redact",
+    "rule_catalogue",
+    "structure",
     "thaidate",
     "thaitext",
+    "to_json",
+    "unstructure",
+    "validate",
 ]

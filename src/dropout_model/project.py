@@ -176,8 +176,8 @@ class Project:
     agency: Agency | None = attrs.field(
         default=None, validator=m.instance_of(Agency, optional=True)
     )
-    responsible: str = attrs.field(default="", validator=m.v_str)
-    coordinator: str = attrs.field(default="", validator=m.v_str)
+    responsible: str = attrs.field(default="", validator=m.v_str, repr=False)
+    coordinator: str = attrs.field(default="", validator=m.v_str, repr=False)
     rationale: str = attrs.field(default="", validator=m.v_str, repr=False)
     objectives: str = attrs.field(default="", validator=m.v_str, repr=False)
     target: Target | None = attrs.field(
