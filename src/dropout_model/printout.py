@@ -911,9 +911,9 @@ class _Reader:
             "X003",
             Severity.INFO,
             path,
-            f"{en_at}{en} has {n} '?' where characters were lost in export; the text is kept "
-            "as printed: check it against the source",
-            f"{th_at}{th}มีเครื่องหมาย ? แทนอักขระที่หายไป {n} ตัว",
+            f"{en_at}{en} has {n} '?' where characters were lost in export; check it against "
+            "the source",
+            f"{th_at}{th}มีเครื่องหมาย ? แทนอักขระที่หายไป {n} ตัว กรุณาตรวจสอบกับต้นฉบับ",
             line=line,
             observed=n,
             subject=subject,
