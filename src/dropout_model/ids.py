@@ -30,7 +30,9 @@ from dropout_model.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["CitizenId", "GCode", "ProjectCode", "SchoolCode", "citizen_id_check_digit"]
 
-# Thai digits ๐–๙ and ASCII digits; the separators people type between groups.
+# Thai digits ๐–๙ as ASCII digits (floor 1 keeps its own table: it imports no thaitext);
+# for IDs, also the separators people type between groups.
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _TO_ASCII = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789", " -\u00a0\t")
 _DIGITS13 = re.compile(r"[0-9]{13}\Z")
 _GCODE = re.compile(r"G[0-9]{12}\Z")
@@ -170,11 +172,7 @@ class ProjectCode:
     @classmethod
     def parse(cls, text: str) -> Self:
         """Read ``50490000-3632`` (Thai digits and surrounding spaces allowed)."""
-        raw = (
-            _need_str("ProjectCode", text)
-            .strip()
-            .translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
-        )
+        raw = _need_str("ProjectCode", text).strip().translate(_THAI_DIGITS)
         m = _PROJECT.match(raw)
         if m is None:
             msg = f"project code must be 8 digits, '-', 4 digits (50490000-3632), got {text!r}"

@@ -10,8 +10,9 @@ becomes ``reports[3].date`` when a project is validated.
 
 from __future__ import annotations
 
+import datetime as _dt
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from dropout_model.findings import Severity
 from dropout_model.project import Agency, PlanStatus, ProgressReport, Project
@@ -29,8 +30,7 @@ from dropout_model.rules.config import PROJECT_FIELD_LABELS_TH
 from dropout_model.thaitext import normalize
 
 if TYPE_CHECKING:
-    import datetime as _dt
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from dropout_model.findings import Finding
     from dropout_model.rules._core import Env
@@ -42,6 +42,9 @@ __all__ = ["PROJECT_RULES", "REPORT_RULES"]
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _FORM = "the printed form แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ"
 _HUNDRED = Decimal(100)
+
+#: What R002 and R003 compare: report dates and cumulative progress.
+_V = TypeVar("_V", _dt.date, Decimal)
 
 
 def _fy_text(fy: FiscalYear, span: tuple[_dt.date, _dt.date]) -> str:
@@ -324,6 +327,25 @@ def _by_number(reports: Sequence[ProgressReport]) -> list[int]:
     return sorted(range(len(reports)), key=lambda i: reports[i].number)
 
 
+def _drops(
+    reports: Sequence[ProgressReport], value: Callable[[ProgressReport], _V | None]
+) -> Iterator[tuple[int, _V, _V, int]]:
+    """Where ``value`` goes down, in the order of the report numbers.
+
+    Yields (position, value, the highest value before it, that report's number);
+    reports without the value are passed over.
+    """
+    top: tuple[_V, int] | None = None
+    for i in _by_number(reports):
+        v = value(reports[i])
+        if v is None:
+            continue
+        if top is not None and v < top[0]:
+            yield i, v, top[0], top[1]
+        else:
+            top = (v, reports[i].number)
+
+
 @rule(
     "R001",
     ERROR,
@@ -365,23 +387,16 @@ def r001(r: Rule, reports: Sequence[ProgressReport], env: Env) -> Iterator[Findi
     fix="Correct the report date (day/month/BE year).",
 )
 def r002(r: Rule, reports: Sequence[ProgressReport], env: Env) -> Iterator[Finding]:
-    latest: tuple[_dt.date, int] | None = None
-    for i in _by_number(reports):
-        day = reports[i].date
-        if day is None:
-            continue
-        if latest is not None and day < latest[0]:
-            yield r.finding(
-                f"[{i}].date",
-                f"report {reports[i].number} is dated {day.isoformat()}, before report "
-                f"{latest[1]} ({latest[0].isoformat()}); correct the date",
-                f"รายงานครั้งที่ {reports[i].number} ลงวันที่ {day.isoformat()} ก่อนรายงานครั้งที่ "
-                f"{latest[1]} ({latest[0].isoformat()}) กรุณาแก้ไขวันที่",
-                observed=day,
-                expected=f"on or after {latest[0].isoformat()}",
-            )
-        else:
-            latest = (day, reports[i].number)
+    for i, day, latest, latest_number in _drops(reports, lambda rep: rep.date):
+        yield r.finding(
+            f"[{i}].date",
+            f"report {reports[i].number} is dated {day.isoformat()}, before report "
+            f"{latest_number} ({latest.isoformat()}); correct the date",
+            f"รายงานครั้งที่ {reports[i].number} ลงวันที่ {day.isoformat()} ก่อนรายงานครั้งที่ "
+            f"{latest_number} ({latest.isoformat()}) กรุณาแก้ไขวันที่",
+            observed=day,
+            expected=f"on or after {latest.isoformat()}",
+        )
 
 
 @rule(
@@ -397,23 +412,16 @@ def r002(r: Rule, reports: Sequence[ProgressReport], env: Env) -> Iterator[Findi
     "correct that one.",
 )
 def r003(r: Rule, reports: Sequence[ProgressReport], env: Env) -> Iterator[Finding]:
-    top: tuple[Decimal, int] | None = None
-    for i in _by_number(reports):
-        progress = reports[i].progress
-        if progress is None:
-            continue
-        if top is not None and progress < top[0]:
-            yield r.finding(
-                f"[{i}].progress",
-                f"report {reports[i].number} gives {progress}% progress, less than the "
-                f"{top[0]}% of report {top[1]}; progress is cumulative: correct it",
-                f"รายงานครั้งที่ {reports[i].number} มีความก้าวหน้า {progress}% น้อยกว่า {top[0]}% "
-                f"ของรายงานครั้งที่ {top[1]} ความก้าวหน้าเป็นค่าสะสม กรุณาแก้ไข",
-                observed=progress,
-                expected=f"at least {top[0]}",
-            )
-        else:
-            top = (progress, reports[i].number)
+    for i, progress, top, top_number in _drops(reports, lambda rep: rep.progress):
+        yield r.finding(
+            f"[{i}].progress",
+            f"report {reports[i].number} gives {progress}% progress, less than the "
+            f"{top}% of report {top_number}; progress is cumulative: correct it",
+            f"รายงานครั้งที่ {reports[i].number} มีความก้าวหน้า {progress}% น้อยกว่า {top}% "
+            f"ของรายงานครั้งที่ {top_number} ความก้าวหน้าเป็นค่าสะสม กรุณาแก้ไข",
+            observed=progress,
+            expected=f"at least {top}",
+        )
 
 
 @rule(
