@@ -53,3 +53,11 @@ def test_equality_ignores_the_indexes_and_repr_is_short() -> None:
 def test_caseload_refuses_lists() -> None:
     with pytest.raises(InvalidTypeError, match="tuple of Student"):
         Caseload([Student("S-1")])  # type: ignore[arg-type]
+
+
+def test_assessment_by_key_first_wins() -> None:
+    a1 = RiskAssessment("A-1", "S-1", dt.date(2023, 6, 1))
+    a1_again = RiskAssessment("A-1", "S-2", dt.date(2023, 7, 1))
+    cl = Caseload(assessments=(a1, a1_again))
+    assert cl.assessment("A-1") is a1
+    assert cl.assessment("A-9") is None

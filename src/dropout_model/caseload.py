@@ -53,6 +53,7 @@ class Caseload:
         default=None, validator=m.instance_of(Project, optional=True)
     )
     _students_by_key: dict[str, Student] = attrs.field(init=False, repr=False, eq=False)
+    _assessments_by_key: dict[str, RiskAssessment] = attrs.field(init=False, repr=False, eq=False)
     _assessments_by_student: dict[str, tuple[RiskAssessment, ...]] = attrs.field(
         init=False, repr=False, eq=False
     )
@@ -65,6 +66,10 @@ class Caseload:
         for s in self.students:
             by_key.setdefault(s.key, s)
         object.__setattr__(self, "_students_by_key", by_key)
+        by_assessment: dict[str, RiskAssessment] = {}
+        for a in self.assessments:
+            by_assessment.setdefault(a.key, a)
+        object.__setattr__(self, "_assessments_by_key", by_assessment)
         object.__setattr__(self, "_assessments_by_student", _group(self.assessments, "student_key"))
         object.__setattr__(
             self, "_scholarships_by_student", _group(self.scholarships, "student_key")
@@ -80,6 +85,10 @@ class Caseload:
     def student(self, key: str) -> Student | None:
         """The (first) student with this key, or None."""
         return self._students_by_key.get(key)
+
+    def assessment(self, key: str) -> RiskAssessment | None:
+        """The (first) risk assessment with this key, or None."""
+        return self._assessments_by_key.get(key)
 
     def assessments_of(self, student_key: str) -> tuple[RiskAssessment, ...]:
         """The assessments of one student, in the caseload's order."""

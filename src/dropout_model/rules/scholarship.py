@@ -188,17 +188,11 @@ def f003(r: Rule, cl: Caseload, env: Env) -> Iterator[Finding]:
 def _basis(sch: Scholarship, cl: Caseload, env: Env) -> RiskAssessment | None:
     """The assessment the award rests on: its assessment key, else the latest before the award.
 
-    The look-ups are built once per run (a dictionary of keys, and per student the
-    assessments with an income in date order), so the cost stays linear.
+    The caseload looks keys up in O(1); per student, the assessments with an
+    income are put in date order once per run, so the cost stays linear.
     """
     if sch.assessment_key is not None:
-        by_key = cast("dict[str, RiskAssessment] | None", env.memo.get("F004 by key"))
-        if by_key is None:
-            by_key = {}
-            for a in cl.assessments:
-                by_key.setdefault(a.key, a)
-            env.memo["F004 by key"] = by_key
-        named = by_key.get(sch.assessment_key)
+        named = cl.assessment(sch.assessment_key)
         if named is not None and named.student_key == sch.student_key:
             return named
     key = ("F004 incomes", sch.student_key)
