@@ -106,3 +106,13 @@ def test_filter_takes_one_code_as_a_string() -> None:
     fs = Findings([make("P002", Severity.ERROR), make("P003", Severity.WARNING)])
     assert fs.filter(select="P002") == fs.filter(select=["P002"]) == Findings([fs[0]])
     assert fs.filter(ignore="P002") == Findings([fs[1]])
+
+
+def test_thai_text_leaves_out_english_phrases_but_keeps_data() -> None:
+    f = make("P002", Severity.ERROR, observed=dt.date(2022, 9, 30), expected="on or after x")
+    assert "on or after" in f.text("en")
+    th = f.text("th")
+    assert "on or after" not in th
+    assert "2022-09-30" in th
+    g = make("R005", Severity.WARNING, observed="เป็นไปตามแผน", expected="ดำเนินการแล้วเสร็จ")
+    assert "ดำเนินการแล้วเสร็จ" in g.text("th")

@@ -94,6 +94,11 @@ def _plain(value: Value) -> str | int | None:
     return value.isoformat()
 
 
+def _english(value: Value) -> bool:
+    """Whether ``value`` is a phrase in English ("on or after 2022-10-01"), not a datum."""
+    return isinstance(value, str) and any("a" <= ch <= "z" for ch in value.casefold())
+
+
 def _shorten(value: Value, width: int | None) -> str:
     text = str(_plain(value))
     if width is None:
@@ -125,6 +130,8 @@ class Finding:
 
         Observed and expected values longer than ``width`` characters are
         shortened with "…" and put on one line (``width=None`` keeps them whole).
+        In Thai, an expected value that is an English phrase ("on or after
+        2022-10-01") is left out: the Thai message already says it.
         """
         if lang == "th":
             severity, message = self.severity.label_th, self.message_th
@@ -142,7 +149,7 @@ class Finding:
         extra = []
         if self.observed is not None:
             extra.append(f"{seen} {_shorten(self.observed, width)}")
-        if self.expected is not None:
+        if self.expected is not None and not (lang == "th" and _english(self.expected)):
             extra.append(f"{want} {_shorten(self.expected, width)}")
         tail = f" ({', '.join(extra)})" if extra else ""
         at = "ที่" if lang == "th" else "at"
