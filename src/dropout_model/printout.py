@@ -344,10 +344,8 @@ _BARE_NUMBER: Final = re.compile(
 )
 _MONEY: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 _PERCENT: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]+)?")
-# The quantity and unit that end a target: "1,000 คน", "1,000คน", "12.5 ครัวเรือน.".
-_QUANTITY: Final = re.compile(
-    r"[0-9๐-๙]{1,3}(?:,[0-9๐-๙]{3})+(?:\.[0-9๐-๙]+)?|[0-9๐-๙]+(?:\.[0-9๐-๙]+)?"
-)
+# The quantity and unit that end a target: "1,000 คน", "1,000คน", "12.5 ครัวเรือน.";
+# the quantity is read as money is (thousands separators, decimals, Thai digits).
 _QUANTITY_UNIT: Final = re.compile(r"(?P<q>[0-9๐-๙][0-9๐-๙,.]*)?(?P<unit>[^\s0-9๐-๙.,()]+)")
 
 _Status = PlanStatus | TargetStatus
@@ -1310,10 +1308,9 @@ def _target(text: str) -> Target:
     m = _QUANTITY_UNIT.fullmatch(words[-1].rstrip(".")) if words else None
     if m is None:
         return Target(text)
-    number = m["q"] or (words[-2] if len(words) > 1 else "")
-    if not _QUANTITY.fullmatch(number):
+    quantity, _ = _read_money(m["q"] or (words[-2] if len(words) > 1 else ""))
+    if quantity is None:
         return Target(text)
-    quantity = Decimal(to_arabic_digits(number).replace(",", ""))
     return Target(text, quantity, m["unit"])
 
 
