@@ -229,7 +229,8 @@ def p006(r: Rule, p: Project, env: Env) -> Iterator[Finding]:
             label_th = PROJECT_FIELD_LABELS_TH[name]
             yield r.finding(
                 name,
-                f"the required field {name} is empty; enter it in the monitoring system",
+                f"the required field {name.replace('_', ' ')} is empty; enter it in the "
+                "monitoring system",
                 f"ยังไม่ได้กรอก{label_th} กรุณากรอกข้อมูลในระบบติดตามโครงการ",
                 expected="a value",
             )
