@@ -38,7 +38,7 @@ pseudonym is recognisably not real:
   10–96): ``G`` + 2 digits + ``00`` + 8 digits, all 10 digits from the HMAC.
 
 With 10¹¹ possible citizen-ID pseudonyms, two of n different IDs share one
-with a probability of about n²/(2·10¹¹): 1 in 3,000 for 10,000 students. For
+with a probability of about n²/(2·10¹¹): 1 in 2,000 for 10,000 students. For
 G-codes (10¹⁰) it is about n²/(2·10¹⁰).
 
 Birth dates are coarsened to the year's 1 July: an age in years computed from
