@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from dropout_model import strategies as ds
 from dropout_model.errors import InvalidTypeError, InvalidValueError
 from dropout_model.ids import CitizenId, GCode, SchoolCode
 from dropout_model.student import (
@@ -190,3 +191,18 @@ def test_online_learning_completion() -> None:
     assert OnlineLearning(10, 10).curriculum_completed
     assert not OnlineLearning(9, 10).curriculum_completed
     assert not OnlineLearning(0, 0).curriculum_completed
+
+
+@given(ds.students())
+def test_no_personal_data_in_repr_or_str_of_generated_students(s: Student) -> None:
+    shown = repr(s) + str(s) + repr((s,)) + repr(s.enrollments) + repr(s.pathway)
+    secrets = [s.name] if s.name else []
+    if s.citizen_id is not None:
+        secrets.append(s.citizen_id.reveal())
+    if s.g_code is not None:
+        secrets.append(s.g_code.reveal())
+    if s.birth_date is not None:
+        secrets.append(s.birth_date.isoformat())
+        secrets.append(repr(s.birth_date))
+    for secret in secrets:
+        assert secret not in shown
