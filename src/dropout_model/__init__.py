@@ -71,25 +71,28 @@ from dropout_model.student import (
 
 if TYPE_CHECKING:
     from dropout_model.convert import from_json, structure, to_json, unstructure
+    from dropout_model.frames import from_frame, to_frame
     from dropout_model.printout import Printout, parse_printout, read_printout
     from dropout_model.redact import redact
     from dropout_model.rules import RuleConfig, check, rule_catalogue, validate
 
 __version__ = "0.1.0.dev0"
 
-# Floor-4 names are imported on first use, so that `import dropout_model` stays
-# light: the rules, the printout reader and the cattrs converter load only when
-# a program asks for them.
+# Floor-4 names (and the frames of floor 5) are imported on first use, so that
+# `import dropout_model` stays light: the rules, the printout reader, the cattrs
+# converter and the data-frame bridge load only when a program asks for them.
 _LAZY = {
     "Printout": "dropout_model.printout",
     "RuleConfig": "dropout_model.rules",
     "check": "dropout_model.rules",
+    "from_frame": "dropout_model.frames",
     "from_json": "dropout_model.convert",
     "parse_printout": "dropout_model.printout",
     "read_printout": "dropout_model.printout",
     "redact": "dropout_model.redact",
     "rule_catalogue": "dropout_model.rules",
     "structure": "dropout_model.convert",
+    "to_frame": "dropout_model.frames",
     "to_json": "dropout_model.convert",
     "unstructure": "dropout_model.convert",
     "validate": "dropout_model.rules",
@@ -167,6 +170,7 @@ __all__ = [
     "__version__",
     "check",
     "derive_risk_level",
+    "from_frame",
     "from_json",
     "parse_printout",
     "read_printout",
@@ -175,6 +179,7 @@ __all__ = [
     "structure",
     "thaidate",
     "thaitext",
+    "to_frame",
     "to_json",
     "unstructure",
     "validate",
