@@ -26,8 +26,8 @@ STATEMENTS = (
     "import attrs, cattrs.preconf.json",
     "import dropout_model",
     "import dropout_model.convert",
-    "import dropout_model.redact",
-    "import dropout_model.convert, dropout_model.redact, dropout_model.printout",
+    "import dropout_model.redaction",
+    "import dropout_model.convert, dropout_model.redaction, dropout_model.printout",
 )
 HEAVY = ("hypothesis", "msgspec", "pydantic", "pytest")
 

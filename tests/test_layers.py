@@ -16,7 +16,7 @@ PKG = Path(__file__).resolve().parents[1] / "src" / "dropout_model"
 FLOOR_1 = {"errors", "_html", "thaitext", "ids", "findings"}
 FLOOR_2 = {"thaidate"}
 FLOOR_3 = {"_model", "project", "student", "risk", "scholarship", "caseload"}
-FLOOR_4 = {"rules", "printout", "convert", "redact", "strategies"}
+FLOOR_4 = {"rules", "printout", "convert", "redaction", "strategies"}
 # Floor 5: the shell and the integrations with other tools (optional extras).
 FLOOR_5 = {"cli", "__main__", "frames", "plot", "dask"}
 # The only imports between floor-5 modules.
@@ -109,3 +109,19 @@ def test_public_names_are_sorted_and_importable() -> None:
     assert list(dm.__all__) == sorted(dm.__all__)
     for name in dm.__all__:
         assert hasattr(dm, name), name
+
+
+def test_lazy_names_stay_functions_after_every_module_is_imported() -> None:
+    """A package attribute named like a submodule is rebound to the module when it is imported."""
+    code = (
+        "import importlib, pkgutil, types, dropout_model as dm\n"
+        "for m in pkgutil.iter_modules(dm.__path__):\n"
+        "    if not m.name.startswith('__'):\n"
+        "        importlib.import_module('dropout_model.' + m.name)\n"
+        "bad = [n for n in dm._LAZY if isinstance(getattr(dm, n), types.ModuleType)]\n"
+        "print(','.join(bad))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == ""

@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     from dropout_model.convert import from_json, structure, to_json, unstructure
     from dropout_model.frames import from_frame, to_frame
     from dropout_model.printout import Printout, parse_printout, read_printout
-    from dropout_model.redact import redact
+    from dropout_model.redaction import redact
     from dropout_model.rules import RuleConfig, check, rule_catalogue, validate
 
 __version__ = "0.1.0.dev0"
@@ -89,7 +89,7 @@ _LAZY = {
     "from_json": "dropout_model.convert",
     "parse_printout": "dropout_model.printout",
     "read_printout": "dropout_model.printout",
-    "redact": "dropout_model.redact",
+    "redact": "dropout_model.redaction",
     "rule_catalogue": "dropout_model.rules",
     "structure": "dropout_model.convert",
     "to_frame": "dropout_model.frames",

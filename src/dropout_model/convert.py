@@ -16,7 +16,7 @@ The format:
   (``2566``); a :class:`~dropout_model.thaidate.Term` is ``"1/2566"``;
 - :class:`~dropout_model.ids.CitizenId`, :class:`~dropout_model.ids.GCode`
   and :class:`~dropout_model.ids.SchoolCode` are their raw strings (a
-  serialised file *is* the data: use :func:`dropout_model.redact.redact`
+  serialised file *is* the data: use :func:`dropout_model.redaction.redact`
   before sharing one); a :class:`~dropout_model.ids.ProjectCode` is
   ``"50490000-3632"``;
 - tuples are lists; frozensets are sorted lists, so the output is

@@ -25,7 +25,7 @@ The columns:
 - personal data (a student's ``name``, ``citizen_id``, ``g_code`` and
   ``birth_date``; a project's ``responsible`` and ``coordinator``) is left
   out unless you pass ``personal=True``, and a follow-up's ``outcome`` inside
-  the JSON is blanked, as :func:`dropout_model.redact.redact` does.
+  the JSON is blanked, as :func:`dropout_model.redaction.redact` does.
 
 Both back ends are built from one Arrow table, so pandas frames use
 pyarrow-backed dtypes (``date32[day][pyarrow]``, ``decimal128(…)[pyarrow]``)
@@ -73,7 +73,7 @@ from dropout_model.errors import InvalidTypeError, InvalidValueError, StructureE
 from dropout_model.findings import Finding, Findings
 from dropout_model.ids import CitizenId, GCode, ProjectCode, SchoolCode
 from dropout_model.project import Project
-from dropout_model.redact import redact
+from dropout_model.redaction import redact
 from dropout_model.student import Student
 from dropout_model.thaidate import AcademicYear, FiscalYear, Term
 

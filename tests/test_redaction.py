@@ -1,4 +1,4 @@
-"""Tests of dropout_model.redact: what goes, what stays, and keyed pseudonyms that still join."""
+"""Tests of dropout_model.redaction: what goes, what stays, and keyed pseudonyms that still join."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ import dropout_model.strategies as ds
 from dropout_model.convert import from_json, to_json
 from dropout_model.errors import InvalidTypeError, InvalidValueError
 from dropout_model.ids import CitizenId, GCode, citizen_id_check_digit
-from dropout_model.redact import MIN_KEY_BYTES, pseudonym, redact
+from dropout_model.redaction import MIN_KEY_BYTES, pseudonym, redact
 
 KEY = bytes(range(32))
 OTHER_KEY = bytes(range(1, 33))
