@@ -30,6 +30,9 @@ from typing import TYPE_CHECKING, Literal, overload
 
 import attrs
 
+from dropout_model._html import MISSING, Html, cell, element, row, table
+from dropout_model.errors import InvalidValueError
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -308,3 +311,67 @@ class Findings(Sequence[Finding]):
     def to_dicts(self) -> list[dict[str, str | int | None]]:
         """Every finding as a JSON-ready dict."""
         return [f.to_dict() for f in self._items]
+
+    def to_html(self, lang: Literal["en", "th"] = "en") -> Html:
+        """An HTML table for a notebook, grouped by severity, errors first.
+
+        Each group opens with a header row and its count; the columns are
+        code, path, subject, line (only when a finding has one) and the message
+        in ``lang``. The table declares ``lang``. The result is an
+        :class:`~dropout_model._html.Html` string, which a notebook renders.
+
+        >>> fs = Findings([Finding("P002", Severity.ERROR, "end", "ends <early>", "จบก่อน")])
+        >>> html = fs.to_html("th")
+        >>> '<table class="dropout-model findings" lang="th">' in html, "จบก่อน" in html
+        (True, True)
+        >>> "ends &lt;early&gt;" in fs.to_html(), Findings().to_html("th")
+        (True, '<p class="dropout-model findings" lang="th">ไม่พบข้อสังเกต</p>')
+        """
+        if lang not in _HTML_WORDS:
+            msg = f"Findings.to_html: lang must be 'en' or 'th', got {lang!r}"
+            raise InvalidValueError(msg)
+        words = _HTML_WORDS[lang]
+        if not self._items:
+            return element("p", words["none"], class_=_HTML_CLASS, lang=lang)
+        with_line = any(f.line is not None for f in self._items)
+        head = [words["code"], words["path"], words["subject"]]
+        if with_line:
+            head.append(words["line"])
+        head.append(words["message"])
+        rows = []
+        for severity, group in self.by_severity().items():
+            name = severity.label_th if lang == "th" else _HTML_GROUP_EN[severity]
+            rows.append(row([cell(f"{name} ({len(group)})", header=True, span=len(head))]))
+            for f in group:
+                cells: list[object] = [f.code, f.path or MISSING, f.subject or MISSING]
+                if with_line:
+                    cells.append(cell(f.line if f.line is not None else MISSING, right=True))
+                cells.append(f.message_th if lang == "th" else f.message)
+                rows.append(row(cells))
+        return table(rows, head=head, class_=_HTML_CLASS, lang=lang)
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: :meth:`to_html` in English."""
+        return str(self.to_html())
+
+
+_HTML_CLASS = "dropout-model findings"
+_HTML_GROUP_EN = {Severity.ERROR: "errors", Severity.WARNING: "warnings", Severity.INFO: "infos"}
+_HTML_WORDS = {
+    "en": {
+        "none": "no findings",
+        "code": "code",
+        "path": "path",
+        "subject": "subject",
+        "line": "line",
+        "message": "message",
+    },
+    "th": {
+        "none": "ไม่พบข้อสังเกต",
+        "code": "รหัส",
+        "path": "ตำแหน่ง",
+        "subject": "รายการ",
+        "line": "บรรทัด",
+        "message": "ข้อความ",
+    },
+}

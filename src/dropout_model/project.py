@@ -28,9 +28,10 @@ from decimal import Decimal
 
 import attrs
 
+from dropout_model import _html as h
 from dropout_model import _model as m
 from dropout_model.ids import ProjectCode
-from dropout_model.thaidate import FiscalYear
+from dropout_model.thaidate import FiscalYear, format_date
 from dropout_model.thaitext import to_arabic_digits
 
 __all__ = [
@@ -209,3 +210,112 @@ class Project:
             if report.progress is not None:
                 return report.progress
         return None
+
+    def _repr_html_(self) -> str:
+        """What a notebook shows: a summary and a table of the progress reports.
+
+        Dates in the Buddhist era with the ISO date beside them, money in baht
+        with thousands separators. The responsible officer, the coordinator,
+        the rationale, the objectives and the report narratives are not shown.
+
+        >>> from datetime import date
+        >>> p = Project("50490000-3632", "ดูแลนักเรียน", FiscalYear(2566), date(2022, 10, 1))
+        >>> html = p._repr_html_()
+        >>> "ปีงบประมาณ พ.ศ. 2566 (FY 2566)" in html, "1 ตุลาคม 2565 (2022-10-01)" in html
+        (True, True)
+        """
+        return str(_project_html(self))
+
+
+# --- notebook display --------------------------------------------------------------------------
+
+_NAME_WIDTH = 200
+_TARGET_WIDTH = 160
+
+
+def _when(day: _dt.date | None) -> str:
+    """A date in the Buddhist era (Thai, long form) with its ISO form, or "?"."""
+    if day is None:
+        return "?"
+    return f"{format_date(day, 'long')} ({day.isoformat()})"
+
+
+def _status(status: PlanStatus | TargetStatus | None) -> h.Cell:
+    if status is None:
+        return h.cell(h.MISSING)
+    return h.cell(status.label_th, lang="th", title=status.label_en)
+
+
+def _project_html(p: Project) -> h.Html:
+    fy = p.fiscal_year
+    target = ""
+    if p.target is not None:
+        # The description usually states the quantity ("… 1,000 คน"); else show the quantity.
+        target = h.truncate(p.target.description, _TARGET_WIDTH)
+        if not target and p.target.quantity is not None:
+            target = f"{h.number(p.target.quantity)} {p.target.unit}".rstrip()
+    period = h.MISSING
+    if p.start is not None or p.end is not None:
+        period = f"{_when(p.start)} – {_when(p.end)}"
+    # (English label, Thai label, value, whether the value is Thai text)
+    facts: list[tuple[str, str, object, bool]] = [
+        ("code", "รหัสโครงการ", p.code or h.MISSING, False),
+        ("name", "ชื่อโครงการ", h.truncate(p.name, _NAME_WIDTH) or h.MISSING, True),
+        ("fiscal year", "ปีงบประมาณ", f"{fy.label_th} ({fy})" if fy else h.MISSING, True),
+        ("period", "ระยะเวลาดำเนินการ", period, True),
+        ("agency", "หน่วยงาน", str(p.agency or "") or h.MISSING, True),
+        ("target", "เป้าหมาย", target or h.MISSING, True),
+        ("budget allocated, baht", "งบประมาณที่ได้รับ (บาท)", h.money(p.budget_allocated), False),
+        ("budget spent, baht", "งบประมาณที่ใช้ไป (บาท)", h.money(p.budget_spent), False),
+        ("latest progress", "ความก้าวหน้าล่าสุด", h.percent(p.latest_progress), False),
+        ("progress reports", "จำนวนรายงาน", len(p.reports), False),
+    ]
+    summary = h.table(
+        (
+            h.row(
+                [
+                    h.cell(h.labelled(en, th), header=True),
+                    h.cell(value, lang="th" if is_thai else None),
+                ]
+            )
+            for en, th, value, is_thai in facts
+        ),
+        caption=h.labelled("Project", "โครงการ"),
+        class_="summary",
+    )
+    if p.reports:
+        reports = h.table(
+            (
+                h.row(
+                    [
+                        h.cell(r.number, right=True),
+                        h.cell(
+                            format_date(r.date) if r.date else h.MISSING,
+                            lang="th",
+                            title=r.date.isoformat() if r.date else None,
+                        ),
+                        h.cell(h.percent(r.progress), right=True),
+                        h.cell(h.money(r.disbursed), right=True),
+                        _status(r.plan_status),
+                        _status(r.target_status),
+                    ]
+                )
+                for r in p.reports
+            ),
+            head=[h.labelled(en, th) for en, th in _REPORT_HEAD],
+            caption=h.labelled("Progress reports", "รายงานความก้าวหน้า"),
+            class_="reports",
+        )
+    else:
+        reports = h.element("p", h.labelled("no progress reports", "ยังไม่มีรายงานความก้าวหน้า"))
+    return h.element("div", summary, reports, class_="dropout-model project")
+
+
+_REPORT_HEAD = (
+    ("no.", "ครั้งที่"),
+    ("date", "วันที่"),
+    ("progress", "ความก้าวหน้า"),
+    ("disbursed, baht", "เบิกจ่าย (บาท)"),
+    ("plan status", "เทียบกับแผน"),
+    ("target status", "เทียบกับเป้าหมาย"),
+)
