@@ -74,7 +74,7 @@ from dropout_model.findings import Finding, Findings
 from dropout_model.ids import CitizenId, GCode, ProjectCode, SchoolCode
 from dropout_model.project import Project
 from dropout_model.redaction import redact
-from dropout_model.student import Student
+from dropout_model.student import FollowUp, Student
 from dropout_model.thaidate import AcademicYear, FiscalYear, Term
 
 if TYPE_CHECKING:
@@ -94,6 +94,7 @@ Labels = Literal["code", "th"]
 _PERSONAL: Final[dict[type, frozenset[str]]] = {
     Student: frozenset({"name", "citizen_id", "g_code", "birth_date"}),
     Project: frozenset({"responsible", "coordinator"}),
+    FollowUp: frozenset({"outcome"}),
 }
 _IDS: Final = (CitizenId, GCode, ProjectCode, SchoolCode)
 _YEARS: Final = (FiscalYear, AcademicYear)
@@ -171,7 +172,7 @@ def _node(cls: type, path: tuple[str, ...] = (), *, nullable: bool = False) -> _
         return _NODES[cls]
     attrs.resolve_types(cls)
     children: list[tuple[str, _Column | _Node]] = []
-    personal = _PERSONAL.get(cls, frozenset()) if not path else frozenset()
+    personal = _PERSONAL.get(cls, frozenset())
     for a in attrs.fields(cls):
         if not a.init:
             continue
@@ -419,6 +420,13 @@ def to_frame(
     if backend == "polars":
         import polars as pl  # noqa: PLC0415 - optional extra
 
+        for field in table.schema:
+            if getattr(field.type, "precision", 0) > 38:  # polars decimals hold at most 38 digits
+                msg = (
+                    f"column {field.name} needs {field.type.precision} digits; "
+                    "polars decimals hold at most 38 (use backend='pandas')"
+                )
+                raise InvalidValueError(msg)
         return pl.from_arrow(table)
     import pandas as pd  # noqa: PLC0415 - optional extra
 
@@ -438,6 +446,12 @@ def _read_text(value: Any, col: _Column) -> Any:
     if type(value) is int:
         return str(value)
     return value
+
+
+def _read_id(value: Any, col: _Column) -> Any:
+    if isinstance(value, float) and value.is_integer():  # a column of numbers with blanks
+        return str(int(value))
+    return _read_text(value, col)
 
 
 def _read_int(value: Any, col: _Column) -> Any:
@@ -505,7 +519,7 @@ def _read_json(value: Any, col: _Column) -> Any:
 
 _READERS: Final[dict[str, Callable[[Any, _Column], Any]]] = {
     "str": _read_text,
-    "id": _read_text,
+    "id": _read_id,
     "term": _read_text,
     "int": _read_int,
     "year": _read_int,
@@ -526,11 +540,14 @@ def _to_table(df: Any) -> pa.Table:
         raise ImportError(msg) from e
     if isinstance(df, pa.Table):
         return df
-    if module == "polars":
+    if module == "polars" and type(df).__name__ == "DataFrame":
         return df.to_arrow()
-    if module == "pandas":
+    if module == "pandas" and type(df).__name__ == "DataFrame":
         return pa.Table.from_pandas(df, preserve_index=False)
-    msg = f"from_frame() takes a pandas or polars DataFrame (or a pyarrow Table), not {module}"
+    msg = (
+        "from_frame() takes a pandas or polars DataFrame (or a pyarrow Table), "
+        f"not {module}.{type(df).__qualname__}"
+    )
     raise InvalidTypeError(msg)
 
 
@@ -558,6 +575,8 @@ def _build(
         if _is_missing(value):
             if child.nullable:
                 out[name] = None
+            elif child.kind == "str":
+                out[name] = ""  # an empty cell is empty text
             elif not child.has_default:
                 out[name] = None  # the converter reports the missing value
             continue
@@ -584,19 +603,25 @@ def from_frame(df: Any, cls: type[T]) -> list[T]:
 
     Raises :class:`~dropout_model.errors.StructureError` listing every problem
     as ``row N, column C: message`` or ``row N: path: message`` (rows count
-    from 0, as ``df.iloc``); no cell value is ever shown.
+    from 0, as ``df.iloc``). Messages describe the kind of a bad value, never
+    its text (a number outside its range is shown, as the model's own checks
+    show it). Findings are output, not input: ``cls`` cannot be ``Finding``.
 
     >>> import pandas as pd
     >>> from dropout_model import Student
     >>> from_frame(pd.DataFrame({"key": ["S-1"], "grade": ["ม.1"]}), Student)
     [Student(key='S-1', status=<EnrollmentStatus.ENROLLED: 'enrolled'>, grade=<GradeLevel.M1: ...)]
-    >>> from_frame(pd.DataFrame({"key": ["S-1", None], "grade": ["M1", "M9"]}), Student)
+    >>> bad = pd.DataFrame({"key": ["S-1", "S-2"], "birth_date": ["31/01/2553", None]})
+    >>> from_frame(bad.assign(grade=["M1", "M9"]), Student)
     Traceback (most recent call last):
       ...
     dropout_model.errors.StructureError: cannot structure Student rows: 2 problems
-      row 1: key: expected a string, got null
+      row 0: birth_date: expected an ISO date (YYYY-MM-DD), got a str of 10 characters
       row 1: grade: expected one of 'K1', 'K2', ... (GradeLevel), got a str of 2 characters
     """
+    if cls is Finding:
+        msg = "from_frame() reads model records; findings are output of the rules, not input"
+        raise InvalidTypeError(msg)
     _model_class(cls)
     table = _to_table(df)
     node = _node(cls)
