@@ -19,6 +19,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "rule_catalogue",  # writes rules.md from dropout_model.rules.rule_catalogue()
+    "figures",  # draws the charts of the tutorial and the plots page into _generated/
 ]
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist"]
