@@ -844,3 +844,68 @@ def test_frame_libraries_are_imported_only_when_a_frame_is_made() -> None:
     assert {"polars", "pyarrow"} <= set(seen["polars frame"])
     assert {"pandas", "polars", "pyarrow"} <= set(seen["pandas frame"])
     assert "hypothesis" not in seen["pandas frame"]
+
+
+# --- hand-edited sheets (review findings) --------------------------------------------------------
+
+ID = "1101700230708"
+NAME = "ด.ญ. สมหญิง ใจดี"
+
+
+@pytest.mark.parametrize(
+    "df",
+    [
+        pd.DataFrame({"key": ["a", "b"], "citizen_id": [int(ID), "1-1017-00230-70-8"]}),
+        pd.DataFrame({"key": ["a", "b"], "citizen_id": [ID, 3.5]}),
+        pd.DataFrame({"key": ["a", "b"], "birth_date": [dt.date(2010, 1, 1), NAME]}),
+    ],
+    ids=["int-and-text", "text-and-float", "date-and-text"],
+)
+def test_a_column_of_mixed_kinds_is_a_structure_error_without_its_values(df: Any) -> None:
+    with pytest.raises(StructureError) as e:
+        from_frame(df, dm.Student)
+    text = str(e.value)
+    assert all(line.startswith("row 1") for line in e.value.errors), e.value.errors
+    assert ID not in text
+    assert "1-1017" not in text
+    assert NAME not in text
+
+
+def test_a_mixed_column_of_valid_values_is_read() -> None:
+    df = pd.DataFrame({"key": ["a", "b"], "citizen_id": [int(ID), ID]})
+    got = from_frame(df, dm.Student)
+    assert [s.citizen_id.reveal() if s.citizen_id else None for s in got] == [ID, ID]
+
+
+def test_a_header_row_of_data_is_named_by_position_not_by_its_text() -> None:
+    df = pd.DataFrame({"key": ["S-2"], ID: ["x"], NAME: ["y"]})
+    with pytest.raises(StructureError) as e:
+        from_frame(df, dm.Student)
+    assert [line.split(":")[0] for line in e.value.errors] == [
+        "column 1 (a name of 13 characters)",
+        f"column 2 (a name of {len(NAME)} characters)",
+    ]
+    assert ID not in str(e.value)
+    assert NAME not in str(e.value)
+
+
+def test_rows_are_not_lost_when_the_key_is_the_index_or_there_are_no_columns() -> None:
+    with pytest.raises(StructureError, match=r"index key: .*reset_index"):
+        from_frame(pd.DataFrame({"key": ["a"], "grade": ["M1"]}).set_index("key"), dm.Student)
+    with pytest.raises(StructureError) as e:
+        from_frame(pd.DataFrame(index=range(3)), dm.Student)
+    assert [line.split(":")[0] for line in e.value.errors] == ["row 0", "row 1", "row 2"]
+
+
+def test_a_list_of_findings_is_a_findings_frame() -> None:
+    findings = dm.validate(read_printout(sample_path()).project)
+    assert list(findings)
+    listed = to_frame(list(findings))
+    assert listed.equals(to_frame(findings))
+    assert list(listed.columns) == columns(Finding)
+
+
+@pytest.mark.parametrize("kwargs", [{"backend": ["pandas"]}, {"labels": ["th"]}])
+def test_an_unhashable_option_is_an_invalid_value(kwargs: dict[str, Any]) -> None:
+    with pytest.raises(InvalidValueError):
+        to_frame([dm.Student("S-1")], **kwargs)

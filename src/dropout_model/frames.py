@@ -61,6 +61,7 @@ import datetime as _dt
 import enum
 import json
 import math
+import re
 import types
 import typing
 from decimal import Decimal
@@ -391,17 +392,20 @@ def to_frame(
     (0, True)
     """
     value: object = backend  # callers without type checking may pass anything
-    if value not in _EXTRA:
+    if not isinstance(value, str) or value not in _EXTRA:
         msg = f'to_frame() backend must be "pandas" or "polars", not {value!r}'
         raise InvalidValueError(msg)
-    if labels not in ("code", "th"):
-        msg = f'to_frame() labels must be "code" or "th", not {labels!r}'
+    given: object = labels
+    if not isinstance(given, str) or given not in ("code", "th"):
+        msg = f'to_frame() labels must be "code" or "th", not {given!r}'
         raise InvalidValueError(msg)
     _require(backend)
-    if isinstance(records, Findings) or cls is Finding:
-        table = _finding_table(records, labels)
+    items = list(records)
+    if cls is Finding or (items and cls is None and all(type(f) is Finding for f in items)):
+        table = _finding_table(items, labels)
+    elif isinstance(records, Findings):  # no findings at all
+        table = _finding_table((), labels)
     else:
-        items = list(records)
         kinds = {type(r) for r in items}
         if cls is None:
             if not items:
@@ -531,24 +535,68 @@ _READERS: Final[dict[str, Callable[[Any, _Column], Any]]] = {
 }
 
 
-def _to_table(df: Any) -> pa.Table:
+def _cells_of(df: Any) -> tuple[list[str], list[list[Any]], int]:
+    """The column names, each column's cells as Python values, and the number of rows."""
     module = type(df).__module__.split(".")[0]
     try:
         import pyarrow as pa  # noqa: PLC0415 - optional extra
     except ImportError as e:
         msg = "from_frame() needs pyarrow: pip install 'dropout-model[pandas]' (or [polars])"
         raise ImportError(msg) from e
-    if isinstance(df, pa.Table):
-        return df
     if module == "polars" and type(df).__name__ == "DataFrame":
-        return df.to_arrow()
+        df = df.to_arrow()
+    if isinstance(df, pa.Table):
+        names = [str(n) for n in df.column_names]
+        return names, [df.column(i).to_pylist() for i in range(df.num_columns)], df.num_rows
     if module == "pandas" and type(df).__name__ == "DataFrame":
-        return pa.Table.from_pandas(df, preserve_index=False)
+        names = [str(n) for n in df.columns]
+        return names, [_pandas_cells(df.iloc[:, i]) for i in range(df.shape[1])], len(df)
     msg = (
         "from_frame() takes a pandas or polars DataFrame (or a pyarrow Table), "
         f"not {module}.{type(df).__qualname__}"
     )
     raise InvalidTypeError(msg)
+
+
+def _pandas_cells(column: Any) -> list[Any]:
+    """One pandas column as Python values: through Arrow when its values are of one kind.
+
+    A column of mixed kinds (an object column from a hand-edited sheet: ints
+    and text) is taken cell by cell, each value as it is, so that the model's
+    checks word the problem; Arrow's own error would quote a cell.
+    """
+    import pyarrow as pa  # noqa: PLC0415 - optional extra
+
+    try:
+        return list(pa.array(column, from_pandas=True).to_pylist())
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return [_plain(v) for v in column.tolist()]
+
+
+def _plain(value: Any) -> Any:
+    """A cell of a mixed column: NaN, NA and NaT as None, numpy numbers as Python's."""
+    if value is None or type(value).__name__ in {"NAType", "NaTType"}:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    item = getattr(value, "item", None)  # a numpy scalar
+    if type(value).__module__ == "numpy" and callable(item):
+        return item()
+    return value
+
+
+_COLUMN_NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_.]{0,59}\Z")
+
+
+def _column_label(i: int, name: str) -> str:
+    """A column as a message may name it: by name if it looks like one, else by position.
+
+    A sheet without a header row makes its first row the column names, and that
+    row may hold a student's name or ID.
+    """
+    if _COLUMN_NAME.match(name):
+        return f"column {name}"
+    return f"column {i} (a name of {len(name)} characters)"
 
 
 def _is_missing(value: Any) -> bool:
@@ -623,22 +671,33 @@ def from_frame(df: Any, cls: type[T]) -> list[T]:
         msg = "from_frame() reads model records; findings are output of the rules, not input"
         raise InvalidTypeError(msg)
     _model_class(cls)
-    table = _to_table(df)
+    names, data, rows = _cells_of(df)
     node = _node(cls)
     known = {c.name for c in _columns(node)}
     problems = [
-        f"column {name}: not a column of {cls.__name__} (see frames.columns({cls.__name__}))"
-        for name in table.column_names
+        f"{_column_label(i, name)}: not a column of {cls.__name__} "
+        f"(see frames.columns({cls.__name__}))"
+        for i, name in enumerate(names)
         if name not in known
     ]
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        if name in seen:
+            problems.append(f"{_column_label(i, name)}: a second column of that name")
+        seen.add(name)
+    index = getattr(df, "index", None)  # a pandas frame's index is not one of its columns
+    problems.extend(
+        f"index {name}: a column in the index; call df.reset_index() first"
+        for name in getattr(index, "names", ())
+        if isinstance(name, str) and name in known
+    )
     if problems:
         raise StructureError(problems, f"{cls.__name__} rows")
-    names = table.column_names
-    data = [table.column(n).to_pylist() for n in names]
     out: list[T] = []
-    for i, cells in enumerate(zip(*data, strict=True)):
+    for i in range(rows):
         where = f"row {i}"
-        record = _build(node, dict(zip(names, cells, strict=True)), problems, where)
+        row = {name: column[i] for name, column in zip(names, data, strict=True)}
+        record = _build(node, row, problems, where)
         try:
             out.append(structure(record, cls))
         except StructureError as e:
