@@ -29,7 +29,13 @@ from dropout_model.printout import read_printout, sample_path
 from dropout_model.project import Agency, PlanStatus, ProgressReport, Project, Target
 from dropout_model.risk import RiskAssessment, RiskLevel, derive_risk_level
 from dropout_model.rules import validate
-from dropout_model.scholarship import Disbursement, Funder, Scholarship, ScholarshipKind
+from dropout_model.scholarship import (
+    Disbursement,
+    Funder,
+    Scholarship,
+    ScholarshipKind,
+    ScholarshipStatus,
+)
 from dropout_model.strategies import caseloads, projects
 from dropout_model.student import EnrollmentStatus, Pathway, PathwayKind, Student
 from dropout_model.thaidate import AcademicYear, FiscalYear, format_date
@@ -518,7 +524,10 @@ def check_caseload(cl: Caseload) -> Page:
     assert [row[0].en for row in support.rows] == kinds
     for row in support.rows:
         mine = [
-            x for x in cl.scholarships if row[0].en in {"total", x.kind.value.replace("_", " ")}
+            x
+            for x in cl.scholarships
+            if row[0].en in {"total", x.kind.value.replace("_", " ")}
+            and x.status is not ScholarshipStatus.CANCELLED
         ]
         assert row[1].text == f"{len(mine):,}"
         assert row[2].text == f"{len({x.student_key for x in mine}):,}"
@@ -653,3 +662,40 @@ def test_plain_reprs_stay_short_and_on_one_line(cl: Caseload) -> None:
     assert repr(fs) == f"Findings({fs.summary()})"
     assert "reports=" not in project
     assert cl.project.coordinator not in project
+
+
+def test_cancelled_awards_are_not_counted_as_in_rule_c003() -> None:
+    year = AcademicYear(2566)
+    awards = tuple(
+        Scholarship(
+            f"F-{i}",
+            f"S-{i}",
+            ScholarshipKind.TRAVEL,
+            Funder.BMA,
+            Decimal(500),
+            year,
+            status=status,
+        )
+        for i, status in enumerate([ScholarshipStatus.CANCELLED, ScholarshipStatus.ACTIVE])
+    )
+    project = Project("50490000-3632", "x", target=Target("t", Decimal(10), "คน"))
+    cl = Caseload(students=(Student("S-0"), Student("S-1")), scholarships=awards, project=project)
+    (c003,) = validate(cl, select="C003")
+    total = parse(cl._repr_html_()).table("support").rows[-1]
+    assert total[2].text == str(c003.observed) == "1"
+    assert (total[1].text, amount(total[3].text)) == ("1", Decimal(500))
+    assert "not counting 1 cancelled" in parse(cl._repr_html_()).table("support").caption
+
+
+def test_a_long_findings_table_is_cut_with_a_count_of_the_rest() -> None:
+    many = Findings(
+        Finding("S002", Severity.WARNING, f"students[{i}].citizen_id", "m", "ม") for i in range(120)
+    )
+    page = parse(many.to_html(limit=50))
+    (t,) = page.tables
+    assert len(t.rows) == 1 + 50 + 1
+    assert "70 more" in t.rows[-1][0].text
+    assert len(parse(many.to_html(limit=None)).tables[0].rows) == 1 + 120
+    assert "และอีก 70 รายการ" in many.to_html("th")
+    with pytest.raises(InvalidValueError):
+        many.to_html(limit=-1)

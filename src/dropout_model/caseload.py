@@ -22,7 +22,7 @@ from dropout_model import _html as h
 from dropout_model import _model as m
 from dropout_model.project import Project
 from dropout_model.risk import RiskAssessment, RiskLevel, derive_risk_level
-from dropout_model.scholarship import Scholarship, ScholarshipKind
+from dropout_model.scholarship import Scholarship, ScholarshipKind, ScholarshipStatus
 from dropout_model.student import EnrollmentStatus, PathwayKind, Student
 
 if TYPE_CHECKING:
@@ -105,7 +105,8 @@ class Caseload:
 
         Students by enrollment status, by pathway kind (and without one) and by
         risk level; support by scholarship kind (awards, distinct recipients,
-        amount and paid, in baht); the project's code and name if there is one.
+        amount and paid, in baht; cancelled awards are not counted, as in rule
+        C003); the project's code and name if there is one.
         Every category is listed in the order of its enum, zeros included.
 
         A student's risk level is that of their latest assessment (the later in
@@ -173,7 +174,11 @@ def _caseload_html(cl: Caseload) -> h.Html:
     recipients: dict[ScholarshipKind, set[str]] = {k: set() for k in ScholarshipKind}
     amount = dict.fromkeys(ScholarshipKind, Decimal(0))
     paid = dict.fromkeys(ScholarshipKind, Decimal(0))
+    cancelled = 0
     for sch in cl.scholarships:
+        if sch.status is ScholarshipStatus.CANCELLED:  # as rule C003 counts recipients
+            cancelled += 1
+            continue
         awards[sch.kind] += 1
         recipients[sch.kind].add(sch.student_key)
         amount[sch.kind] += sch.amount
@@ -234,7 +239,7 @@ def _caseload_html(cl: Caseload) -> h.Html:
         h.row(
             [
                 h.cell(_TOTAL, header=True),
-                h.cell(h.number(len(cl.scholarships)), right=True),
+                h.cell(h.number(len(cl.scholarships) - cancelled), right=True),
                 h.cell(h.number(len(everyone)), right=True),
                 h.cell(h.money(sum(amount.values(), Decimal(0))), right=True),
                 h.cell(h.money(sum(paid.values(), Decimal(0))), right=True),
@@ -244,7 +249,10 @@ def _caseload_html(cl: Caseload) -> h.Html:
     support = h.table(
         support_rows,
         head=[h.labelled(en, th) for en, th in _SUPPORT_HEAD],
-        caption=h.labelled("Support by kind", "ทุนและความช่วยเหลือตามประเภท"),
+        caption=h.labelled(
+            f"Support by kind (not counting {cancelled:,} cancelled)",
+            f"ทุนและความช่วยเหลือตามประเภท (ไม่นับที่ยกเลิก {cancelled:,} รายการ)",
+        ),
         class_="support",
     )
 

@@ -312,13 +312,16 @@ class Findings(Sequence[Finding]):
         """Every finding as a JSON-ready dict."""
         return [f.to_dict() for f in self._items]
 
-    def to_html(self, lang: Literal["en", "th"] = "en") -> Html:
+    def to_html(self, lang: Literal["en", "th"] = "en", *, limit: int | None = 50) -> Html:
         """An HTML table for a notebook, grouped by severity, errors first.
 
         Each group opens with a header row and its count; the columns are
         code, path, subject, line (only when a finding has one) and the message
         in ``lang``. The table declares ``lang``. The result is an
         :class:`~dropout_model._html.Html` string, which a notebook renders.
+        A group shows at most ``limit`` findings (``None``: all), then a row
+        saying how many more there are: a notebook stays responsive with
+        100,000 findings (for all of them, use ``dropout_model.to_frame``).
 
         >>> fs = Findings([Finding("P002", Severity.ERROR, "end", "ends <early>", "จบก่อน")])
         >>> html = fs.to_html("th")
@@ -327,8 +330,12 @@ class Findings(Sequence[Finding]):
         >>> "ends &lt;early&gt;" in fs.to_html(), Findings().to_html("th")
         (True, '<p class="dropout-model findings" lang="th">ไม่พบข้อสังเกต</p>')
         """
-        if lang not in _HTML_WORDS:
-            msg = f"Findings.to_html: lang must be 'en' or 'th', got {lang!r}"
+        given: object = lang  # callers without type checking may pass anything
+        if not isinstance(given, str) or given not in _HTML_WORDS:
+            msg = f"Findings.to_html: lang must be 'en' or 'th', got {given!r}"
+            raise InvalidValueError(msg)
+        if limit is not None and (type(limit) is not int or limit < 0):
+            msg = f"Findings.to_html: limit must be a count (0 or more) or None, got {limit!r}"
             raise InvalidValueError(msg)
         words = _HTML_WORDS[lang]
         if not self._items:
@@ -342,12 +349,16 @@ class Findings(Sequence[Finding]):
         for severity, group in self.by_severity().items():
             name = severity.label_th if lang == "th" else _HTML_GROUP_EN[severity]
             rows.append(row([cell(f"{name} ({len(group)})", header=True, span=len(head))]))
-            for f in group:
+            shown = group if limit is None else group[:limit]
+            for f in shown:
                 cells: list[object] = [f.code, f.path or MISSING, f.subject or MISSING]
                 if with_line:
                     cells.append(cell(f.line if f.line is not None else MISSING, right=True))
                 cells.append(f.message_th if lang == "th" else f.message)
                 rows.append(row(cells))
+            if len(shown) < len(group):
+                more = words["more"].format(n=f"{len(group) - len(shown):,}")
+                rows.append(row([cell(more, span=len(head))]))
         return table(rows, head=head, class_=_HTML_CLASS, lang=lang)
 
     def _repr_html_(self) -> str:
@@ -365,6 +376,7 @@ _HTML_WORDS = {
         "subject": "subject",
         "line": "line",
         "message": "message",
+        "more": "… and {n} more (all of them: dropout_model.to_frame(findings))",
     },
     "th": {
         "none": "ไม่พบข้อสังเกต",
@@ -373,5 +385,6 @@ _HTML_WORDS = {
         "subject": "รายการ",
         "line": "บรรทัด",
         "message": "ข้อความ",
+        "more": "… และอีก {n} รายการ (ดูทั้งหมดด้วย dropout_model.to_frame(findings))",
     },
 }
