@@ -234,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "caseload"
         t0 = time.perf_counter()
-        write_parquet(cl, root)
+        write_parquet(cl, root, personal=True)
         rows.append(("write_parquet", time.perf_counter() - t0, records))
         disk = size_on_disk(root)
 

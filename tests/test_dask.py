@@ -86,7 +86,7 @@ def stores(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def same_as_validate(cl: Caseload, root: Path, **kw: Any) -> None:
     """Write, validate on the cluster and in memory, and compare finding by finding."""
-    write_parquet(cl, root)
+    write_parquet(cl, root, personal=True)
     got = validate_parquet(root, partition_rows=2, **kw)
     want = validate(cl, **kw)
     assert [f.path for f in got] == [f.path for f in want]  # the order first: a short diff
@@ -223,7 +223,7 @@ def test_rule_selection_as_of_and_config_are_passed_on(
         (attrs.evolve(award("F-1", "S-1", "A-1"), awarded_on=FUTURE + dt.timedelta(days=9)),),
     )
     root = next(stores)
-    write_parquet(cl, root)
+    write_parquet(cl, root, personal=True)
     for kw in (
         {"as_of": FUTURE},
         {"select": ["A", "F007", "C"]},
@@ -245,7 +245,7 @@ def test_runs_on_the_synchronous_scheduler_with_default_partitions(
 ) -> None:
     cl = Caseload((Student("S-1"), Student("S-1")), scholarships=(award("F-1", "S-9", None),))
     root = next(stores)
-    write_parquet(cl, root)
+    write_parquet(cl, root, personal=True)
     # without a client (the module's client is the default one here): shuffles on tasks
     with dask.config.set({"scheduler": "synchronous", "dataframe.shuffle.method": "tasks"}):
         assert validate_parquet(root) == validate(cl)
@@ -266,7 +266,7 @@ def test_every_cross_record_rule_runs_across_partitions() -> None:
 @given(cl=mutated())
 def test_read_parquet_gives_back_the_caseload(stores: Iterator[Path], cl: Caseload) -> None:
     root = next(stores)
-    write_parquet(cl, root)
+    write_parquet(cl, root, personal=True)
     back = read_parquet(root)
     assert back == cl
     assert [str(x.amount) for x in back.scholarships] == [str(x.amount) for x in cl.scholarships]
@@ -281,7 +281,7 @@ def test_the_store_is_partitioned_by_school(stores: Iterator[Path]) -> None:
         PROJECT,
     )
     root = next(stores)
-    write_parquet(cl, root)
+    write_parquet(cl, root, personal=True)
 
     def dirs(name: str) -> set[str]:
         return {p.name for p in (root / name).iterdir()}
@@ -329,7 +329,7 @@ def test_a_redacted_store_still_finds_duplicate_identifiers(
     cid = CitizenId("1101700230708")
     cl = Caseload((Student("S-1", citizen_id=cid, name="ด.ช. หนึ่ง"), Student("S-2", citizen_id=cid)))
     root = next(stores)
-    write_parquet(redact(cl, key=bytes(range(32))), root)
+    write_parquet(redact(cl, key=bytes(range(32))), root, personal=True)
     assert "1101700230708" not in "".join(
         str(pq.read_table(p).to_pylist()) for p in (root / "students").rglob("*.parquet")
     )
@@ -344,12 +344,12 @@ def test_a_redacted_store_still_finds_duplicate_identifiers(
 def test_misuse_raises_with_a_fix(stores: Iterator[Path]) -> None:
     root = next(stores)
     with pytest.raises(InvalidTypeError, match="takes a Caseload"):
-        write_parquet([Student("S-1")], root)  # type: ignore[arg-type]
+        write_parquet([Student("S-1")], root, personal=True)  # type: ignore[arg-type]
     with pytest.raises(InvalidTypeError, match="path or a URL"):
-        write_parquet(Caseload(), 42)  # type: ignore[arg-type]
-    write_parquet(Caseload(), root)
+        write_parquet(Caseload(), 42, personal=True)  # type: ignore[arg-type]
+    write_parquet(Caseload(), root, personal=True)
     with pytest.raises(InvalidValueError, match="new or empty directory"):
-        write_parquet(Caseload(), root)
+        write_parquet(Caseload(), root, personal=True)
     with pytest.raises(InvalidValueError, match="validate_parquet\\(\\) select"):
         validate_parquet(root, select="Z9")
     with pytest.raises(InvalidValueError, match="partition_rows"):
@@ -363,7 +363,9 @@ def test_misuse_raises_with_a_fix(stores: Iterator[Path]) -> None:
 
 def test_a_damaged_store_is_a_structure_error(stores: Iterator[Path]) -> None:
     root = next(stores)
-    write_parquet(Caseload((Student("S-1"), Student("S-2", school=OTHER_SCHOOL))), root)
+    write_parquet(
+        Caseload((Student("S-1"), Student("S-2", school=OTHER_SCHOOL))), root, personal=True
+    )
     for p in (root / "students" / "school=3199999999").iterdir():
         p.unlink()
     with pytest.raises(StructureError, match="not 0 to 1 once each"):

@@ -32,7 +32,7 @@ keyed pseudonyms keep equality, so the duplicates are still found.
 ... )
 >>> cl = Caseload(students=(Student("S-1"), Student("S-1")), scholarships=(award,))
 >>> root = tempfile.mkdtemp() + "/store"
->>> write_parquet(cl, root)
+>>> write_parquet(cl, root, personal=True)
 >>> read_parquet(root) == cl
 True
 >>> with dask.config.set(scheduler="synchronous"):
@@ -143,7 +143,7 @@ def write_parquet(
     caseload: Caseload,
     root: str | os.PathLike[str],
     *,
-    personal: bool = True,
+    personal: bool,
     storage_options: Mapping[str, Any] | None = None,
 ) -> None:
     """Write ``caseload`` as a Parquet store under ``root`` (a new or empty directory).
@@ -163,10 +163,13 @@ def write_parquet(
     the first student with its ``student_key`` (``none`` when there is no such
     student or school).
 
-    ``personal=True`` (the default) writes names, citizen IDs, G-codes and
+    ``personal`` has no default: the caller says whether the store holds
+    personal data. ``personal=True`` writes names, citizen IDs, G-codes and
     birth dates, which C002 (duplicate identifiers) and the age rules need;
-    such a store is personal data. Write ``redact(caseload, key=...)`` to
-    make a store you can share. ``root`` may be an fsspec URL
+    such a store is personal data. ``personal=False`` leaves them out, and the
+    rules then see students without them. Write ``redact(caseload,
+    key=...)`` with ``personal=True`` to make a store you can share that still
+    finds duplicates. ``root`` may be an fsspec URL
     (``s3://bucket/caseload``) with ``storage_options`` for its file system.
 
     Raises :class:`~dropout_model.errors.InvalidValueError` when ``root``
