@@ -599,8 +599,7 @@ def _column_label(i: int, name: str) -> str:
     return f"column {i} (a name of {len(name)} characters)"
 
 
-def _is_missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+_AS_IS: Final = frozenset({"str", "id", "term"})  # kinds whose text cells pass unchanged
 
 
 def _build(
@@ -617,10 +616,11 @@ def _build(
             elif child.nullable:
                 out[name] = None
             continue
-        if child.name not in row:
+        try:
+            value = row[child.name]
+        except KeyError:
             continue
-        value = row[child.name]
-        if _is_missing(value):
+        if value is None or (isinstance(value, float) and math.isnan(value)):
             if child.nullable:
                 out[name] = None
             elif child.kind == "str":
@@ -629,6 +629,9 @@ def _build(
                 out[name] = None  # the converter reports the missing value
             continue
         present = True
+        if value.__class__ is str and child.kind in _AS_IS:
+            out[name] = value  # the usual case, read as it is
+            continue
         try:
             out[name] = _READERS[child.kind](value, child)
         except _Problem as e:
