@@ -39,10 +39,12 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import distributed
 
+# The schools, grades, dates and citizen IDs of the in-memory benchmark, shared as they are.
+from bench_validate import AY_START, GRADES, SCHOOLS, D, citizen_id
+
 import dropout_model
 from dropout_model.caseload import Caseload
 from dropout_model.dask import validate_parquet, write_parquet
-from dropout_model.ids import CitizenId, SchoolCode, citizen_id_check_digit
 from dropout_model.project import Agency, Project, Target
 from dropout_model.risk import PovertyClass, RiskAssessment, derive_risk_level
 from dropout_model.rules import validate
@@ -60,10 +62,8 @@ from dropout_model.student import (
     ExitReason,
     FollowUp,
     FollowUpMethod,
-    GradeLevel,
     Pathway,
     PathwayKind,
-    School,
     Student,
 )
 from dropout_model.thaidate import AcademicYear, FiscalYear, Term
@@ -71,19 +71,7 @@ from dropout_model.thaidate import AcademicYear, FiscalYear, Term
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-D = dt.date
 DAY = dt.timedelta(days=1)
-GRADES = tuple(GradeLevel)
-SCHOOLS = tuple(
-    School(f"โรงเรียนกรุงเทพมหานคร {i}", SchoolCode(f"31104{i:05d}"), "ทุ่งครุ") for i in range(437)
-)
-AY_START = D(2023, 5, 16)  # AY 2566
-
-
-def citizen_id(serial: int, *, broken: bool) -> CitizenId:
-    first12 = f"110{serial:09d}"
-    digit = (citizen_id_check_digit(first12) + (1 if broken else 0)) % 10
-    return CitizenId(first12 + str(digit))
 
 
 def student(rng: random.Random, i: int) -> Student:
